@@ -1,0 +1,23 @@
+"""The `weerbaar` command.
+
+Sub-commands are Django management commands (`weerbaar load-reference` runs
+`load_reference`). Engines that need no database (the siting solver, a later issue) are
+dispatched before Django is set up, because their start-up time counts.
+"""
+
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = list(sys.argv[1:] if argv is None else argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "weerbaar.config.settings")
+    if args and not args[0].startswith("-"):
+        args[0] = args[0].replace("-", "_")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["weerbaar", *args])
+
+
+if __name__ == "__main__":
+    main()

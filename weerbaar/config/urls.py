@@ -1,0 +1,16 @@
+from django.urls import include, path
+
+from weerbaar.config.api import api
+from weerbaar.core import views as core_views
+
+urlpatterns = [
+    path("api/", api.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("weerbaar.apps.accounts.urls")),
+    path("", include("weerbaar.apps.regions.urls")),
+]
+
+handler400 = core_views.bad_request
+handler403 = core_views.permission_denied
+handler404 = core_views.page_not_found
+handler500 = core_views.server_error
