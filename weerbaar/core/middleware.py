@@ -1,4 +1,4 @@
-"""Dutch unless the person chose otherwise.
+"""Dutch unless the person chose otherwise; English in the API.
 
 Django's LocaleMiddleware follows the browser's Accept-Language, which would show English to
 every Dutch civil servant whose laptop was set up in English. Here only an explicit choice
@@ -16,6 +16,9 @@ class ChosenLanguageMiddleware:
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
         available = {code for code, _name in settings.LANGUAGES}
         language = chosen if chosen in available else settings.LANGUAGE_CODE
+        if request.path.startswith("/api/"):
+            # The API speaks to scripts: its reasons are in English, like its field names.
+            language = "en"
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from weerbaar.apps.accounts.models import MUNICIPALITY_SCOPED_ROLES, Role, User
@@ -59,3 +60,13 @@ class OwnPasswordForm(forms.Form):
         password = self.cleaned_data["new_password"]
         password_validation.validate_password(password, self.user)
         return password
+
+
+class LoginForm(AuthenticationForm):
+    # Django's own Dutch catalogue leaves this message untranslated; ours says it in Dutch.
+    error_messages = {
+        "invalid_login": _(
+            "Please enter a correct username and password. Both are case-sensitive."
+        ),
+        "inactive": _("This account is disabled."),
+    }

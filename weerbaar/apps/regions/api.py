@@ -5,6 +5,7 @@ from django.http import HttpRequest, JsonResponse
 from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.security import django_auth
+from pydantic import BaseModel, ConfigDict
 
 from weerbaar.apps.accounts import rights
 from weerbaar.apps.regions import geojson, services
@@ -56,7 +57,13 @@ class DatasetList(Schema):
     count: int
 
 
-class CrisisContactIn(Schema):
+class CrisisContactIn(BaseModel):
+    """The whole card (PUT replaces it). A plain pydantic model, not a ninja Schema, so a
+    body that is not an object, or has a misspelt field, is refused instead of being read
+    as an empty card that would wipe the saved one."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
     crisis_room_address: str = ""
     phone_24h: str = ""
     officer_name: str = ""
@@ -66,8 +73,15 @@ class CrisisContactIn(Schema):
     notes: str = ""
 
 
-class CrisisContactOut(CrisisContactIn):
+class CrisisContactOut(Schema):
     municipality: str
+    crisis_room_address: str
+    phone_24h: str
+    officer_name: str
+    officer_phone: str
+    satellite_phone: str
+    radio_call_sign: str
+    notes: str
 
 
 def municipality_or_404(code: str) -> Municipality:
@@ -116,9 +130,10 @@ def put_crisis_contact(request: HttpRequest, code: str, payload: CrisisContactIn
     if not rights.can_edit_municipality_records(request.user, municipality):
         raise HttpError(403, "You may not change this municipality's crisis contact.")
     try:
-        contact = services.save_crisis_contact(request.user, municipality, payload.dict())
+        contact = services.save_crisis_contact(request.user, municipality, payload.model_dump())
     except ValidationError as exc:
-        raise HttpError(422, "; ".join(exc.messages)) from exc
+        reasons = [f"{field}: {' '.join(errors)}" for field, errors in exc.message_dict.items()]
+        raise HttpError(422, "; ".join(reasons)) from exc
     return _contact_out(contact)
 
 

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from weerbaar.apps.regions.reference import DATA_DIR, load_reference
 
@@ -15,7 +16,7 @@ class Command(BaseCommand):
     def handle(self, *args, data_dir, region, **options):
         try:
             report = load_reference(data_dir, region)
-        except (OSError, ValueError, KeyError) as exc:
+        except (OSError, ValueError, KeyError, DatabaseError) as exc:
             raise CommandError(f"cannot load reference data: {exc}", returncode=2) from exc
         for name, count in report.counts.items():
             self.stdout.write(f"{name}: {count}")

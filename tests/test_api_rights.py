@@ -1,0 +1,94 @@
+"""Rights for every API endpoint that exists, per persona and per object.
+
+RIGHTS lists each operation of the OpenAPI description with the status each persona gets.
+A new endpoint that is not listed here fails `test_every_endpoint_is_in_the_rights_table`,
+so no endpoint can ship without its rights being proven."""
+
+import pytest
+
+from weerbaar.config.api import api
+
+pytestmark = pytest.mark.django_db
+
+PERSONAS = [
+    "anonymous",
+    "coordinator",
+    "programme_member",
+    "officer_assen",
+    "officer_emmen",
+    "operator_assen",
+    "volunteer",
+]
+PUBLIC = dict.fromkeys(PERSONAS, 200)
+LOGGED_IN = {**dict.fromkeys(PERSONAS, 200), "anonymous": 401}
+COORDINATOR_ONLY = {**dict.fromkeys(PERSONAS, 403), "anonymous": 401, "coordinator": 200}
+CONTACT = {"name": "A. Jansen", "phone_24h": "0592 123456"}
+
+# (method, path in the OpenAPI description, concrete path, body, expected status per persona)
+RIGHTS = [
+    ("get", "/api/municipalities", "/api/municipalities", None, PUBLIC),
+    ("get", "/api/municipalities/{code}", "/api/municipalities/GM0106", None, PUBLIC),
+    ("get", "/api/datasets", "/api/datasets", None, PUBLIC),
+    ("get", "/api/geo/municipalities", "/api/geo/municipalities", None, PUBLIC),
+    ("get", "/api/geo/districts", "/api/geo/districts", None, PUBLIC),
+    ("get", "/api/geo/postcode-areas", "/api/geo/postcode-areas", None, PUBLIC),
+    ("get", "/api/geo/demand-points", "/api/geo/demand-points?municipality=GM1701", None, PUBLIC),
+    ("get", "/api/me", "/api/me", None, LOGGED_IN),
+    ("get", "/api/accounts", "/api/accounts", None, COORDINATOR_ONLY),
+    ("get", "/api/audit-log", "/api/audit-log", None, COORDINATOR_ONLY),
+    (
+        "get",
+        "/api/municipalities/{code}/crisis-contact",
+        "/api/municipalities/GM0106/crisis-contact",
+        None,
+        {
+            "anonymous": 401,
+            "coordinator": 200,
+            "programme_member": 403,
+            "officer_assen": 200,
+            "officer_emmen": 403,
+            "operator_assen": 200,
+            "volunteer": 403,
+        },
+    ),
+    (
+        "put",
+        "/api/municipalities/{code}/crisis-contact",
+        "/api/municipalities/GM0106/crisis-contact",
+        {"officer_name": "A. Jansen", "phone_24h": "0592 123456"},
+        {
+            "anonymous": 401,
+            "coordinator": 200,
+            "programme_member": 403,
+            "officer_assen": 200,
+            "officer_emmen": 403,
+            "operator_assen": 403,
+            "volunteer": 403,
+        },
+    ),
+]
+
+
+def test_every_endpoint_is_in_the_rights_table():
+    spec = api.get_openapi_schema()
+    operations = {
+        (method, path)
+        for path, item in spec["paths"].items()
+        for method in item
+        if method != "parameters"
+    }
+    listed = {(method, path) for method, path, *_rest in RIGHTS}
+    assert operations == listed
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize(("method", "_spec_path", "path", "body", "expected"), RIGHTS)
+def test_rights_per_persona(request, client_for, persona, method, _spec_path, path, body, expected):
+    user = None if persona == "anonymous" else request.getfixturevalue(persona)
+    client = client_for(user)
+    if body is None:
+        response = getattr(client, method)(path)
+    else:
+        response = getattr(client, method)(path, data=body, content_type="application/json")
+    assert response.status_code == expected[persona], response.content
+    assert response["Content-Type"].startswith(("application/json", "application/geo+json"))
