@@ -117,8 +117,9 @@ def _assert_accessible(page, label: str = ""):
         AXE_TAGS,
     )
     bad = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
-    where = label or page.url
-    assert not bad, f"axe: {len(bad)} serious/critical violation(s) on {where}:\n{_describe(bad)}"
+    if bad:
+        where = label or page.url
+        pytest.fail(f"axe: {len(bad)} serious/critical violation(s) on {where}:\n{_describe(bad)}")
 
 
 @pytest.fixture
