@@ -12,6 +12,12 @@ from weerbaar.apps.regions.reference import load_reference
 ASSEN, EMMEN = "GM0106", "GM0114"
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Tests create many accounts; the production hasher is slow on purpose."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the real Drenthe reference data once for the whole session."""

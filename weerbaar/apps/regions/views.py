@@ -57,6 +57,7 @@ def map_config() -> dict:
         "text": {
             "loading": _("Loading map layer…"),
             "loaded": _("Map layer shown: %(name)s."),
+            "hidden": _("Map layer hidden: %(name)s."),
             "failed": _("The map layer could not be loaded."),
             "residents": _("residents"),
         },

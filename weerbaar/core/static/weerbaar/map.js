@@ -63,6 +63,10 @@
     var cache = {};
     var active = null;
     var overlays = {};
+    // Layers load asynchronously; only the latest choice may draw, so a slow earlier
+    // request cannot replace the layer the person chose last.
+    var areaRequest = 0;
+    var overlayWanted = {};
 
     function fetchLayer(spec) {
       if (!cache[spec.url]) {
@@ -76,8 +80,10 @@
 
     function showArea(key) {
       var spec = config.layers[key];
+      var request = ++areaRequest;
       say(config.text.loading);
       return fetchLayer(spec).then(function (data) {
+        if (request !== areaRequest) { return; }
         var values = data.features.map(function (f) { return f.properties[spec.property]; });
         var breaks = quantileBreaks(values, PALETTE.length);
         if (active) { map.removeLayer(active); }
@@ -103,9 +109,16 @@
 
     function toggleOverlay(key, on) {
       var spec = config.overlays[key];
-      if (!on) { if (overlays[key]) { map.removeLayer(overlays[key]); } return Promise.resolve(); }
+      overlayWanted[key] = on;
+      if (!on) {
+        if (overlays[key]) { map.removeLayer(overlays[key]); delete overlays[key]; }
+        delete element.dataset.overlay;
+        say(config.text.hidden.replace("%(name)s", spec.legend));
+        return Promise.resolve();
+      }
       say(config.text.loading);
       return fetchLayer(spec).then(function (data) {
+        if (!overlayWanted[key] || overlays[key]) { return; }
         overlays[key] = L.geoJSON(data, {
           pointToLayer: function (f, latlng) {
             var r = Math.max(1.5, Math.sqrt(f.properties[spec.property] || 0) / 4);
