@@ -89,3 +89,15 @@ def client_for(client):
         return client
 
     return login
+
+
+@pytest.fixture
+def support_network(reference_data):
+    """The proxy candidate sites and the demo network (13 points, C-NSP in Assen)."""
+    from weerbaar.apps.supportpoints.demo import load_candidates, load_demo_network
+
+    load_candidates()
+    load_demo_network()
+    from weerbaar.apps.supportpoints.models import SupportPoint
+
+    return {p.name: p for p in SupportPoint.objects.all()}

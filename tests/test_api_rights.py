@@ -5,7 +5,9 @@ A new endpoint that is not listed here fails `test_every_endpoint_is_in_the_righ
 so no endpoint can ship without its rights being proven."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
+from weerbaar.apps.supportpoints.readiness import default_rules
 from weerbaar.config.api import api
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +24,15 @@ PERSONAS = [
 PUBLIC = dict.fromkeys(PERSONAS, 200)
 LOGGED_IN = {**dict.fromkeys(PERSONAS, 200), "anonymous": 401}
 COORDINATOR_ONLY = {**dict.fromkeys(PERSONAS, 403), "anonymous": 401, "coordinator": 200}
-CONTACT = {"name": "A. Jansen", "phone_24h": "0592 123456"}
+MANAGERS_OF_ASSEN = {
+    **dict.fromkeys(PERSONAS, 403),
+    "anonymous": 401,
+    "coordinator": 200,
+    "officer_assen": 200,
+}
+NEW_POINT = {"name": "Dorpshuis", "municipality": "GM0106", "lat": 53.0, "lon": 6.56}
+NEW_POINT_CSV = "name,municipality,lat,lon\nDorpshuis,GM0106,53.0,6.56\n"
+# A path may name {lnsp_assen}: the demo network's local point in Assen.
 
 # (method, path in the OpenAPI description, concrete path, body, expected status per persona)
 RIGHTS = [
@@ -36,6 +46,49 @@ RIGHTS = [
     ("get", "/api/me", "/api/me", None, LOGGED_IN),
     ("get", "/api/accounts", "/api/accounts", None, COORDINATOR_ONLY),
     ("get", "/api/audit-log", "/api/audit-log", None, COORDINATOR_ONLY),
+    ("get", "/api/support-points", "/api/support-points", None, PUBLIC),
+    (
+        "post",
+        "/api/support-points",
+        "/api/support-points",
+        NEW_POINT,
+        {**MANAGERS_OF_ASSEN, "coordinator": 201, "officer_assen": 201},
+    ),
+    ("get", "/api/support-points/export", "/api/support-points/export", None, PUBLIC),
+    (
+        "post",
+        "/api/support-points/import",
+        "/api/support-points/import",
+        "FILE",
+        {**MANAGERS_OF_ASSEN, "officer_emmen": 422},
+    ),
+    ("get", "/api/support-points/{point_id}", "/api/support-points/{lnsp_assen}", None, PUBLIC),
+    (
+        "patch",
+        "/api/support-points/{point_id}",
+        "/api/support-points/{lnsp_assen}",
+        {"capacity": 120},
+        MANAGERS_OF_ASSEN,
+    ),
+    (
+        "post",
+        "/api/support-points/{point_id}/status",
+        "/api/support-points/{lnsp_assen}/status",
+        {"status": "ready"},
+        MANAGERS_OF_ASSEN,
+    ),
+    (
+        "get",
+        "/api/nearest-support-points",
+        "/api/nearest-support-points?postcode=9401",
+        None,
+        PUBLIC,
+    ),
+    ("get", "/api/candidate-sites", "/api/candidate-sites", None, PUBLIC),
+    ("get", "/api/readiness-rules", "/api/readiness-rules", None, PUBLIC),
+    ("put", "/api/readiness-rules", "/api/readiness-rules", "RULES", COORDINATOR_ONLY),
+    ("get", "/api/geo/support-points", "/api/geo/support-points", None, PUBLIC),
+    ("get", "/api/geo/candidate-sites", "/api/geo/candidate-sites", None, PUBLIC),
     (
         "get",
         "/api/municipalities/{code}/crisis-contact",
@@ -83,12 +136,21 @@ def test_every_endpoint_is_in_the_rights_table():
 
 @pytest.mark.parametrize("persona", PERSONAS)
 @pytest.mark.parametrize(("method", "_spec_path", "path", "body", "expected"), RIGHTS)
-def test_rights_per_persona(request, client_for, persona, method, _spec_path, path, body, expected):
+def test_rights_per_persona(
+    request, client_for, support_network, persona, method, _spec_path, path, body, expected
+):
     user = None if persona == "anonymous" else request.getfixturevalue(persona)
     client = client_for(user)
+    path = path.format(lnsp_assen=support_network["L-NSP Assen (demo)"].pk)
     if body is None:
         response = getattr(client, method)(path)
+    elif body == "FILE":
+        upload = SimpleUploadedFile("points.csv", NEW_POINT_CSV.encode(), "text/csv")
+        response = client.post(path, {"file": upload})
     else:
-        response = getattr(client, method)(path, data=body, content_type="application/json")
+        data = default_rules() if body == "RULES" else body
+        response = getattr(client, method)(path, data=data, content_type="application/json")
     assert response.status_code == expected[persona], response.content
-    assert response["Content-Type"].startswith(("application/json", "application/geo+json"))
+    assert response["Content-Type"].startswith(
+        ("application/json", "application/geo+json", "text/csv")
+    )

@@ -12,6 +12,8 @@ from ninja.errors import AuthenticationError, ValidationError
 from weerbaar.apps.accounts.api import router as accounts_router
 from weerbaar.apps.regions.api import geo_router
 from weerbaar.apps.regions.api import router as regions_router
+from weerbaar.apps.supportpoints.api import geo_router as supportpoints_geo_router
+from weerbaar.apps.supportpoints.api import router as supportpoints_router
 
 logger = logging.getLogger(__name__)
 
@@ -24,7 +26,9 @@ api = NinjaAPI(
 )
 api.add_router("/", regions_router)
 api.add_router("/", accounts_router)
+api.add_router("/", supportpoints_router)
 api.add_router("/geo", geo_router)
+api.add_router("/geo", supportpoints_geo_router)
 
 
 def _describe(error: dict) -> str:

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "weerbaar.core",
     "weerbaar.apps.regions",
     "weerbaar.apps.accounts",
+    "weerbaar.apps.supportpoints",
 ]
 
 MIDDLEWARE = [
@@ -136,6 +137,10 @@ WEERBAAR_REGION = env_str("WEERBAAR_REGION", "VR03")
 WEERBAAR_LESS_SELF_RELIANT_SHARE = env_float(
     "WEERBAAR_LESS_SELF_RELIANT_SHARE", 0.20, low=0.0, high=1.0
 )
+# Travel between a resident and a support point, until a road network is supplied:
+# straight-line distance × a detour factor (an assumption: 1.3 suits rural Drenthe).
+WEERBAAR_DETOUR_FACTOR = env_float("WEERBAAR_DETOUR_FACTOR", 1.3, low=1.0, high=3.0)
+WEERBAAR_WALKING_SPEED_KMH = env_float("WEERBAAR_WALKING_SPEED_KMH", 4.5, low=1.0, high=10.0)
 # Background map tiles. Empty: no background, our own layers only (works offline).
 # Example, PDOK BRT achtergrondkaart:
 # https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png

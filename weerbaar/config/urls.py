@@ -1,5 +1,6 @@
 from django.urls import include, path
 
+from weerbaar.apps.supportpoints import views as supportpoints_views
 from weerbaar.config.api import api
 from weerbaar.core import views as core_views
 
@@ -7,6 +8,8 @@ urlpatterns = [
     path("api/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("weerbaar.apps.accounts.urls")),
+    path("support-points/", include("weerbaar.apps.supportpoints.urls")),
+    path("nearest/", supportpoints_views.nearest_page, name="nearest"),
     path("", include("weerbaar.apps.regions.urls")),
 ]
 

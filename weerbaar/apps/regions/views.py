@@ -5,7 +5,6 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -14,54 +13,13 @@ from weerbaar.apps.regions import services
 from weerbaar.apps.regions.forms import CrisisContactForm
 from weerbaar.apps.regions.models import Dataset, Municipality
 from weerbaar.apps.regions.queries import region_overview
+from weerbaar.core.maps import OVERLAYS, map_config
 
 
 def home(request):
     context = region_overview(settings.WEERBAAR_REGION)
     context["share_percent"] = round(settings.WEERBAAR_LESS_SELF_RELIANT_SHARE * 100)
     return render(request, "regions/home.html", context)
-
-
-def map_config() -> dict:
-    """What the map component needs: layer URLs, labels and the optional background."""
-    return {
-        "background": {
-            "url": settings.WEERBAAR_BACKGROUND_TILES_URL,
-            "attribution": settings.WEERBAAR_BACKGROUND_ATTRIBUTION,
-        },
-        "layers": {
-            "municipalities": {
-                "url": reverse("api:geo_municipalities"),
-                "property": "density",
-                "legend": _("Residents per km² (CBS 2024)"),
-            },
-            "districts": {
-                "url": reverse("api:geo_districts"),
-                "property": "density",
-                "legend": _("Residents per km² (CBS 2024)"),
-            },
-            "postcode-areas": {
-                "url": reverse("api:geo_postcode_areas"),
-                "property": "share_65_plus",
-                "percent": True,
-                "legend": _("Share aged 65+ (CBS 2021)"),
-            },
-        },
-        "overlays": {
-            "demand-points": {
-                "url": reverse("api:geo_demand_points"),
-                "property": "residents",
-                "legend": _("Residents per 500 m cell (derived)"),
-            }
-        },
-        "text": {
-            "loading": _("Loading map layer…"),
-            "loaded": _("Map layer shown: %(name)s."),
-            "hidden": _("Map layer hidden: %(name)s."),
-            "failed": _("The map layer could not be loaded."),
-            "residents": _("residents"),
-        },
-    }
 
 
 def map_page(request):
@@ -72,6 +30,7 @@ def map_page(request):
             "datasets": Dataset.objects.all(),
             "share_percent": round(settings.WEERBAAR_LESS_SELF_RELIANT_SHARE * 100),
             "map_config": map_config(),
+            "overlays": OVERLAYS,
         },
     )
 

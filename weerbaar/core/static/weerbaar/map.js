@@ -50,6 +50,41 @@
     return control;
   }
 
+  function populationMarker(spec) {
+    return function (f, latlng) {
+      var r = Math.max(1.5, Math.sqrt(f.properties[spec.property] || 0) / 4);
+      return L.circleMarker(latlng, { radius: r, weight: 0, fillColor: "#154273", fillOpacity: 0.6 });
+    };
+  }
+
+  function pointMarker(spec) {
+    return function (f, latlng) {
+      var colours = spec.colours || {};
+      var colour = colours[f.properties[spec.colourBy]] || colours["default"] || "#154273";
+      return L.circleMarker(latlng, {
+        radius: spec.small ? 3 : 7, color: "#fff", weight: spec.small ? 0 : 2,
+        fillColor: colour, fillOpacity: spec.small ? 0.7 : 0.95,
+      });
+    };
+  }
+
+  function escapeHtml(text) {
+    var div = document.createElement("div");
+    div.textContent = text === undefined || text === null ? "" : String(text);
+    return div.innerHTML;
+  }
+
+  function pointPopup(spec) {
+    return function (f, layer) {
+      var name = escapeHtml(f.properties.name);
+      layer.bindTooltip(name);
+      if (spec.detailUrl && f.id) {
+        var href = spec.detailUrl.replace("{id}", encodeURIComponent(f.id));
+        layer.bindPopup('<a href="' + href + '">' + name + "</a>");
+      }
+    };
+  }
+
   function create(element, config) {
     var map = L.map(element, { preferCanvas: true, keyboard: true }).setView([52.85, 6.6], 9);
     if (config.background && config.background.url) {
@@ -94,7 +129,7 @@
               fillColor: v === null ? "#ccc" : PALETTE[classOf(v, breaks)] };
           },
           onEachFeature: function (f, layer) {
-            layer.bindTooltip(f.properties.name + ": " + format(f.properties[spec.property], spec.percent)
+            layer.bindTooltip(escapeHtml(f.properties.name) + ": " + format(f.properties[spec.property], spec.percent)
               + " (" + format(f.properties.population) + " " + config.text.residents + ")");
           },
         }).addTo(map);
@@ -120,12 +155,11 @@
       return fetchLayer(spec).then(function (data) {
         if (!overlayWanted[key] || overlays[key]) { return; }
         overlays[key] = L.geoJSON(data, {
-          pointToLayer: function (f, latlng) {
-            var r = Math.max(1.5, Math.sqrt(f.properties[spec.property] || 0) / 4);
-            return L.circleMarker(latlng, { radius: r, weight: 0, fillColor: "#154273", fillOpacity: 0.6 });
-          },
+          pointToLayer: spec.style === "points" ? pointMarker(spec) : populationMarker(spec),
+          onEachFeature: spec.style === "points" ? pointPopup(spec) : undefined,
         }).addTo(map);
         element.dataset.overlay = key;
+        element.dataset["overlay_" + key.replace(/-/g, "_")] = String(data.features.length);
         say(config.text.loaded.replace("%(name)s", spec.legend));
       }).catch(function () { say(config.text.failed); });
     }
@@ -145,7 +179,10 @@
       if (event.target.name === "overlay") { component.toggleOverlay(event.target.value, event.target.checked); }
     });
     var checked = controls.querySelector("input[name=layer]:checked");
-    component.showArea(checked ? checked.value : "municipalities");
+    component.showArea(checked ? checked.value : config.area);
+    controls.querySelectorAll("input[name=overlay]:checked").forEach(function (box) {
+      component.toggleOverlay(box.value, true);
+    });
     window.weerbaarMap = component;
   }
 
