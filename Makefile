@@ -32,6 +32,7 @@ run: install
 	WEERBAAR_DEMO=1 $(BIN)/weerbaar migrate --noinput -v 0
 	WEERBAAR_DEMO=1 $(BIN)/weerbaar load-reference
 	WEERBAAR_DEMO=1 $(BIN)/weerbaar load-supportpoints
+	WEERBAAR_DEMO=1 $(BIN)/weerbaar load-programme
 	WEERBAAR_DEMO=1 $(BIN)/weerbaar load-demo
 	@echo "Demo mode is ON (WEERBAAR_DEMO=1): demo accounts with known passwords, default secret key."
 	WEERBAAR_DEMO=1 $(BIN)/weerbaar serve --port $(PORT)

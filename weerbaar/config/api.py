@@ -10,10 +10,13 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
 from weerbaar.apps.accounts.api import router as accounts_router
+from weerbaar.apps.programme.api import router as programme_router
 from weerbaar.apps.regions.api import geo_router
 from weerbaar.apps.regions.api import router as regions_router
 from weerbaar.apps.supportpoints.api import geo_router as supportpoints_geo_router
 from weerbaar.apps.supportpoints.api import router as supportpoints_router
+from weerbaar.apps.supportpoints.coverage_views import geo_router as coverage_geo_router
+from weerbaar.apps.supportpoints.coverage_views import router as coverage_router
 
 logger = logging.getLogger(__name__)
 
@@ -26,9 +29,12 @@ api = NinjaAPI(
 )
 api.add_router("/", regions_router)
 api.add_router("/", accounts_router)
+api.add_router("/", programme_router)
 api.add_router("/", supportpoints_router)
 api.add_router("/geo", geo_router)
 api.add_router("/geo", supportpoints_geo_router)
+api.add_router("/", coverage_router)
+api.add_router("/geo", coverage_geo_router)
 
 
 def _describe(error: dict) -> str:

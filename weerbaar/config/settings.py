@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "weerbaar.core",
     "weerbaar.apps.regions",
     "weerbaar.apps.accounts",
+    "weerbaar.apps.programme",
     "weerbaar.apps.supportpoints",
 ]
 
@@ -141,6 +142,9 @@ WEERBAAR_LESS_SELF_RELIANT_SHARE = env_float(
 # straight-line distance × a detour factor (an assumption: 1.3 suits rural Drenthe).
 WEERBAAR_DETOUR_FACTOR = env_float("WEERBAAR_DETOUR_FACTOR", 1.3, low=1.0, high=3.0)
 WEERBAAR_WALKING_SPEED_KMH = env_float("WEERBAAR_WALKING_SPEED_KMH", 4.5, low=1.0, high=10.0)
+# An OpenStreetMap extract (.osm or .osm.pbf, e.g. from Geofabrik): travel costs then follow
+# the road network instead of straight line × detour factor.
+WEERBAAR_OSM_FILE = env_str("WEERBAAR_OSM_FILE", "")
 # Background map tiles. Empty: no background, our own layers only (works offline).
 # Example, PDOK BRT achtergrondkaart:
 # https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png

@@ -10,6 +10,7 @@ urlpatterns = [
     path("accounts/", include("weerbaar.apps.accounts.urls")),
     path("support-points/", include("weerbaar.apps.supportpoints.urls")),
     path("nearest/", supportpoints_views.nearest_page, name="nearest"),
+    path("programme/", include("weerbaar.apps.programme.urls")),
     path("", include("weerbaar.apps.regions.urls")),
 ]
 

@@ -21,7 +21,14 @@ def register_overlay(key: str, spec: Callable[[], dict]) -> None:
     OVERLAYS[key] = spec
 
 
-def map_config(*, area: str = "municipalities", overlays_on: tuple[str, ...] = ()) -> dict:
+def map_config(
+    *,
+    area: str = "municipalities",
+    overlays_on: tuple[str, ...] = (),
+    extra_overlays: dict[str, dict] | None = None,
+) -> dict:
+    """The configuration for one map; `extra_overlays` are layers of this page only (a
+    coverage result for the norm the person chose)."""
     return {
         "background": {
             "url": settings.WEERBAAR_BACKGROUND_TILES_URL,
@@ -29,7 +36,7 @@ def map_config(*, area: str = "municipalities", overlays_on: tuple[str, ...] = (
         },
         "area": area,
         "layers": {key: spec() for key, spec in AREA_LAYERS.items()},
-        "overlays": {key: spec() for key, spec in OVERLAYS.items()},
+        "overlays": {key: spec() for key, spec in OVERLAYS.items()} | (extra_overlays or {}),
         "overlaysOn": list(overlays_on),
         "text": {
             "loading": _("Loading map layer…"),

@@ -10,7 +10,7 @@ from django.conf import settings
 
 from weerbaar.apps.supportpoints.models import SupportPoint
 from weerbaar.apps.supportpoints.states import Lifecycle
-from weerbaar.core.geo import to_rd
+from weerbaar.engines.travel import to_rd
 
 CENTROIDS_FILE = Path(__file__).resolve().parents[2] / "data" / "drenthe_pc4_geonames_centroids.csv"
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from weerbaar.apps.supportpoints import views
+from weerbaar.apps.supportpoints import coverage_views, views
 
 app_name = "supportpoints"
 
@@ -10,6 +10,8 @@ urlpatterns = [
     path("import/", views.import_page, name="import"),
     path("export.<str:fmt>", views.export, name="export"),
     path("readiness-rules/", views.rules_page, name="rules"),
+    path("coverage/", coverage_views.coverage_page, name="coverage"),
+    path("coverage/export.csv", coverage_views.coverage_csv, name="coverage_csv"),
     path("<uuid:point_id>/", views.point_detail, name="detail"),
     path("<uuid:point_id>/edit/", views.point_edit, name="edit"),
     path("<uuid:point_id>/status/", views.point_status, name="status"),

@@ -53,7 +53,7 @@
   function populationMarker(spec) {
     return function (f, latlng) {
       var r = Math.max(1.5, Math.sqrt(f.properties[spec.property] || 0) / 4);
-      return L.circleMarker(latlng, { radius: r, weight: 0, fillColor: "#154273", fillOpacity: 0.6 });
+      return L.circleMarker(latlng, { radius: r, weight: 0, fillColor: spec.colour || "#154273", fillOpacity: 0.6 });
     };
   }
 
