@@ -96,7 +96,8 @@ def test_map_draws_every_layer_from_the_server_only(visit, assert_accessible):
     expect(legend).to_contain_text("%")
 
     page.get_by_role("checkbox", name="Bevolkingslaag, raster van 500 m (afgeleid)").check()
-    expect(the_map).to_have_attribute("data-overlay", "demand-points")
+    # ~10,700 points: allow for a loaded CI machine.
+    expect(the_map).to_have_attribute("data-overlay", "demand-points", timeout=30000)
     expect(page.locator("#map-status")).to_have_text(re.compile(r"^Kaartlaag getoond: .+\.$"))
     # The area layer stays as chosen underneath the overlay.
     expect(the_map).to_have_attribute("data-features", "260")

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "weerbaar.core.middleware.CompressMapLayersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "weerbaar.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
