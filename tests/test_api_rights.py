@@ -30,6 +30,12 @@ MANAGERS_OF_ASSEN = {
     "coordinator": 200,
     "officer_assen": 200,
 }
+PLANNERS = {
+    **dict.fromkeys(PERSONAS, 200),
+    "anonymous": 401,
+    "operator_assen": 403,
+    "volunteer": 403,
+}
 NEW_POINT = {"name": "Dorpshuis", "municipality": "GM0106", "lat": 53.0, "lon": 6.56}
 NEW_POINT_CSV = "name,municipality,lat,lon\nDorpshuis,GM0106,53.0,6.56\n"
 # A path may name {lnsp_assen}: the demo network's local point in Assen.
@@ -205,6 +211,22 @@ RIGHTS = [
     ("get", "/api/geo/support-points", "/api/geo/support-points", None, PUBLIC),
     ("get", "/api/geo/candidate-sites", "/api/geo/candidate-sites", None, PUBLIC),
     ("get", "/api/coverage", "/api/coverage?minutes=20", None, PUBLIC),
+    ("get", "/api/plans", "/api/plans", None, PLANNERS),
+    (
+        "post",
+        "/api/plans",
+        "/api/plans",
+        {"question": "add_k", "k": 1, "municipality": "GM0106"},
+        {
+            **PLANNERS,
+            "coordinator": 201,
+            "programme_member": 201,
+            "officer_assen": 201,
+            "officer_emmen": 403,
+        },
+    ),
+    ("get", "/api/plans/{plan_id}", "/api/plans/{plan}", None, PLANNERS),
+    ("get", "/api/geo/plans/{plan_id}", "/api/geo/plans/{plan}", None, PLANNERS),
     ("get", "/api/geo/uncovered", "/api/geo/uncovered?minutes=20", None, PUBLIC),
     (
         "get",
@@ -239,6 +261,13 @@ RIGHTS = [
 ]
 
 
+@pytest.fixture
+def a_plan(support_network):
+    from weerbaar.apps.supportpoints.models import Plan
+
+    return Plan.objects.create(name="p", question="add_k", k=1, norm={}, status="optimal")
+
+
 def test_every_endpoint_is_in_the_rights_table():
     spec = api.get_openapi_schema()
     operations = {
@@ -254,11 +283,11 @@ def test_every_endpoint_is_in_the_rights_table():
 @pytest.mark.parametrize("persona", PERSONAS)
 @pytest.mark.parametrize(("method", "_spec_path", "path", "body", "expected"), RIGHTS)
 def test_rights_per_persona(
-    request, client_for, support_network, persona, method, _spec_path, path, body, expected
+    request, client_for, support_network, a_plan, persona, method, _spec_path, path, body, expected
 ):
     user = None if persona == "anonymous" else request.getfixturevalue(persona)
     client = client_for(user)
-    path = path.format(lnsp_assen=support_network["L-NSP Assen (demo)"].pk)
+    path = path.format(lnsp_assen=support_network["L-NSP Assen (demo)"].pk, plan=a_plan.pk)
     if body is None:
         response = getattr(client, method)(path)
     elif body == "FILE":

@@ -17,6 +17,8 @@ from weerbaar.apps.supportpoints.api import geo_router as supportpoints_geo_rout
 from weerbaar.apps.supportpoints.api import router as supportpoints_router
 from weerbaar.apps.supportpoints.coverage_views import geo_router as coverage_geo_router
 from weerbaar.apps.supportpoints.coverage_views import router as coverage_router
+from weerbaar.apps.supportpoints.plan_views import geo_router as plan_geo_router
+from weerbaar.apps.supportpoints.plan_views import router as plan_router
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +37,8 @@ api.add_router("/geo", geo_router)
 api.add_router("/geo", supportpoints_geo_router)
 api.add_router("/", coverage_router)
 api.add_router("/geo", coverage_geo_router)
+api.add_router("/", plan_router)
+api.add_router("/geo", plan_geo_router)
 
 
 def _describe(error: dict) -> str:

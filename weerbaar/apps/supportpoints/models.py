@@ -128,3 +128,40 @@ class ReadinessRules(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class Plan(SyncedRecord):
+    """A saved proposal of the siting optimizer: which candidate sites to add to the network
+    in service, under a norm, with the answer's proven quality (bound and gap)."""
+
+    class Question(models.TextChoices):
+        ADD_K = "add_k", _("Add k points to today's network")
+        FEWEST = "fewest", _("Fewest points for full coverage within the norm")
+
+    name = models.CharField(_("name"), max_length=150)
+    question = models.CharField(_("question"), max_length=10, choices=Question.choices)
+    k = models.PositiveIntegerField(_("points to add"), null=True, blank=True)
+    norm = models.JSONField(_("norm"))
+    measure = models.CharField(_("weighted by"), max_length=20, default="residents")
+    municipality = models.ForeignKey(
+        "regions.Municipality", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    existing = models.JSONField(_("points in service"), default=list)
+    selected = models.JSONField(_("proposed candidate sites"), default=list)
+    objective = models.FloatField(null=True)
+    bound = models.FloatField(null=True)
+    gap = models.FloatField(null=True)
+    status = models.CharField(max_length=12)
+    seconds = models.FloatField(default=0)
+    before = models.JSONField(_("coverage before"), default=dict)
+    after = models.JSONField(_("coverage after"), default=dict)
+    unreachable = models.JSONField(_("beyond every candidate"), default=dict)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.name

@@ -48,3 +48,21 @@ def can_import(user) -> bool:
     return rights.is_regional_coordinator(user) or (
         rights.is_active(user) and user.role == Role.MUNICIPAL_OFFICER
     )
+
+
+def can_plan(user, municipality: Municipality | None) -> bool:
+    """Planning proposals: the region for the whole region, an officer for their own
+    municipality. Proposals change nothing in the registry."""
+    if rights.is_regional_coordinator(user) or (
+        rights.is_active(user) and user.role == Role.PROGRAMME_TEAM
+    ):
+        return True
+    return municipality is not None and rights.is_officer_of(user, municipality)
+
+
+def can_see_plans(user) -> bool:
+    return rights.is_active(user) and user.role in (
+        Role.REGIONAL_COORDINATOR,
+        Role.PROGRAMME_TEAM,
+        Role.MUNICIPAL_OFFICER,
+    )
