@@ -1,7 +1,7 @@
 """Public reference API (municipalities, map layers) and the municipal crisis contact card."""
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.security import django_auth
@@ -10,11 +10,10 @@ from pydantic import BaseModel, ConfigDict
 from weerbaar.apps.accounts import rights
 from weerbaar.apps.regions import geojson, services
 from weerbaar.apps.regions.models import Dataset, Municipality
+from weerbaar.core.geojson import geojson_response
 
 router = Router(tags=["regions"])
 geo_router = Router(tags=["map layers"])
-
-GEOJSON = "application/geo+json"
 
 
 class DistrictOut(Schema):
@@ -143,10 +142,6 @@ def list_datasets(request: HttpRequest):
     return {"items": items, "count": len(items)}
 
 
-def _geo(collection: dict) -> JsonResponse:
-    return JsonResponse(collection, content_type=GEOJSON)
-
-
 def _optional_municipality(code: str | None) -> Municipality | None:
     return municipality_or_404(code) if code else None
 
@@ -154,22 +149,22 @@ def _optional_municipality(code: str | None) -> Municipality | None:
 @geo_router.get("/municipalities", auth=None)
 def geo_municipalities(request: HttpRequest):
     """The municipalities as a GeoJSON FeatureCollection."""
-    return _geo(geojson.municipalities())
+    return geojson_response(geojson.municipalities())
 
 
 @geo_router.get("/districts", auth=None)
 def geo_districts(request: HttpRequest, municipality: str | None = None):
     """The wijken (optionally of one municipality) as a GeoJSON FeatureCollection."""
-    return _geo(geojson.districts(_optional_municipality(municipality)))
+    return geojson_response(geojson.districts(_optional_municipality(municipality)))
 
 
 @geo_router.get("/postcode-areas", auth=None)
 def geo_postcode_areas(request: HttpRequest, municipality: str | None = None):
     """The PC4 areas with 2021 age bands and the derived 2024 population."""
-    return _geo(geojson.postcode_areas(_optional_municipality(municipality)))
+    return geojson_response(geojson.postcode_areas(_optional_municipality(municipality)))
 
 
 @geo_router.get("/demand-points", auth=None)
 def geo_demand_points(request: HttpRequest, municipality: str | None = None):
     """The derived population layer (500 m grid). Derived, not counted: see the metadata."""
-    return _geo(geojson.demand_points(_optional_municipality(municipality)))
+    return geojson_response(geojson.demand_points(_optional_municipality(municipality)))

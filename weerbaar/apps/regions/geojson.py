@@ -1,6 +1,7 @@
 """GeoJSON FeatureCollections of the reference layers (RFC 7946, WGS84)."""
 
 from weerbaar.apps.regions.models import Dataset, DemandPoint, District, Municipality, PostcodeArea
+from weerbaar.core.geojson import feature_collection, point_feature
 
 
 def _collection(features: list[dict], dataset_key: str) -> dict:
@@ -15,7 +16,7 @@ def _collection(features: list[dict], dataset_key: str) -> dict:
             derived=dataset.is_derived,
             method=dataset.method,
         )
-    return {"type": "FeatureCollection", "metadata": metadata, "features": features}
+    return feature_collection(features, metadata)
 
 
 def _density(population: int, land_area_ha: int) -> float | None:
@@ -113,11 +114,11 @@ def demand_points(municipality: Municipality | None = None) -> dict:
         "less_self_reliant",
     )
     features = [
-        {
-            "type": "Feature",
-            "id": code,
-            "geometry": {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]},
-            "properties": {
+        point_feature(
+            code,
+            round(lon, 5),
+            round(lat, 5),
+            {
                 "code": code,
                 "municipality_code": municipality_code,
                 "district_code": district_code,
@@ -128,7 +129,7 @@ def demand_points(municipality: Municipality | None = None) -> dict:
                 "less_self_reliant": round(lsr, 1),
                 "derived": True,
             },
-        }
+        )
         for code, lon, lat, municipality_code, district_code, residents, a65, a75, a85, lsr in (
             rows.values_list(*fields)
         )

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict
 from weerbaar.apps.supportpoints import exchange, queries, rights, services
 from weerbaar.apps.supportpoints.choices import CandidateKind
 from weerbaar.apps.supportpoints.models import CandidateSite, SupportPoint
+from weerbaar.core.geojson import feature_collection, geojson_response, point_feature
 from weerbaar.core.transitions import TransitionNotAllowedError
 
 router = Router(tags=["support points"])
@@ -204,7 +205,7 @@ def export_points(request: HttpRequest, format: str = "csv", municipality: str |
     """The registry as CSV or GeoJSON (public fields; no contact persons)."""
     points = _filtered(municipality, None, None)
     if format == "geojson":
-        return JsonResponse(exchange.export_geojson(points), content_type="application/geo+json")
+        return geojson_response(exchange.export_geojson(points))
     if format != "csv":
         raise HttpError(422, "format must be csv or geojson")
     response = HttpResponse(exchange.export_csv(points), content_type="text/csv; charset=utf-8")
@@ -320,7 +321,7 @@ def put_rules(request: HttpRequest):
 def geo_support_points(request: HttpRequest, municipality: str | None = None):
     """The support points as GeoJSON (public fields)."""
     points = _filtered(municipality, None, None)
-    return JsonResponse(exchange.export_geojson(points), content_type="application/geo+json")
+    return geojson_response(exchange.export_geojson(points))
 
 
 @geo_router.get("/candidate-sites", auth=None)
@@ -330,11 +331,11 @@ def geo_candidate_sites(request: HttpRequest, municipality: str | None = None):
     if municipality:
         sites = sites.filter(municipality__code=municipality.upper())
     features = [
-        {
-            "type": "Feature",
-            "id": s.code,
-            "geometry": {"type": "Point", "coordinates": [s.lon, s.lat]},
-            "properties": {
+        point_feature(
+            s.code,
+            s.lon,
+            s.lat,
+            {
                 "code": s.code,
                 "name": s.name,
                 "kind": s.kind,
@@ -342,10 +343,7 @@ def geo_candidate_sites(request: HttpRequest, municipality: str | None = None):
                 "proxy": s.is_proxy,
                 "source": s.source,
             },
-        }
+        )
         for s in sites
     ]
-    return JsonResponse(
-        {"type": "FeatureCollection", "metadata": {"proxy": True}, "features": features},
-        content_type="application/geo+json",
-    )
+    return geojson_response(feature_collection(features, {"proxy": True}))

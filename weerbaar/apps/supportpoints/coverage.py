@@ -15,6 +15,7 @@ from django.conf import settings
 from weerbaar.apps.regions.models import DemandPoint
 from weerbaar.apps.supportpoints.models import SupportPoint
 from weerbaar.apps.supportpoints.states import Lifecycle
+from weerbaar.core.geojson import feature_collection, point_feature
 from weerbaar.engines.travel import RoadNetwork, straight_line_costs, to_rd
 
 MODES = {"walk": 4.5, "bike": 15.0, "car": 40.0}  # default speeds in km/h (assumptions)
@@ -209,29 +210,20 @@ def by_point(pop: Population, coverage: Coverage, points) -> list[dict]:
 
 
 def uncovered_geojson(pop: Population, coverage: Coverage) -> dict:
-    features = [
-        {
-            "type": "Feature",
-            "id": str(pop.codes[i]),
-            "geometry": {
-                "type": "Point",
-                "coordinates": [float(pop.lonlat[i, 0]), float(pop.lonlat[i, 1])],
-            },
-            "properties": {
-                "code": str(pop.codes[i]),
-                "residents": round(float(pop.values["residents"][i])),
-                "age_75_plus": round(float(pop.values["age_75_plus"][i]), 1),
-                "less_self_reliant": round(float(pop.values["less_self_reliant"][i]), 1),
-                "distance_m": None
-                if not np.isfinite(coverage.distance[i])
-                else round(float(coverage.distance[i])),
-                "derived": True,
-            },
+    def properties(i: int) -> dict:
+        distance = coverage.distance[i]
+        return {
+            "code": str(pop.codes[i]),
+            "residents": round(float(pop.values["residents"][i])),
+            "age_75_plus": round(float(pop.values["age_75_plus"][i]), 1),
+            "less_self_reliant": round(float(pop.values["less_self_reliant"][i]), 1),
+            "distance_m": round(float(distance)) if np.isfinite(distance) else None,
+            "derived": True,
         }
-        for i in np.flatnonzero(~coverage.covered & (pop.values["residents"] > 0))
+
+    outside = np.flatnonzero(~coverage.covered & (pop.values["residents"] > 0))
+    features = [
+        point_feature(pop.codes[i], float(pop.lonlat[i, 0]), float(pop.lonlat[i, 1]), properties(i))
+        for i in outside
     ]
-    return {
-        "type": "FeatureCollection",
-        "metadata": {"norm": asdict(coverage.norm), "derived": True},
-        "features": features,
-    }
+    return feature_collection(features, {"norm": asdict(coverage.norm), "derived": True})

@@ -3,7 +3,7 @@
 import csv
 import io
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,6 +12,7 @@ from ninja.errors import HttpError
 
 from weerbaar.apps.regions.models import District, Municipality, PostcodeArea
 from weerbaar.apps.supportpoints import coverage
+from weerbaar.core.geojson import geojson_response
 from weerbaar.core.maps import map_config
 
 router = Router(tags=["coverage"])
@@ -164,6 +165,4 @@ def geo_uncovered(
         raise HttpError(422, str(exc)) from exc
     pop = coverage.population()
     result = coverage.compute(pop, coverage.points_in_service(), norm)
-    return JsonResponse(
-        coverage.uncovered_geojson(pop, result), content_type="application/geo+json"
-    )
+    return geojson_response(coverage.uncovered_geojson(pop, result))

@@ -13,6 +13,7 @@ from weerbaar.apps.supportpoints import services
 from weerbaar.apps.supportpoints.choices import Origin
 from weerbaar.apps.supportpoints.forms import MANAGER_FIELDS
 from weerbaar.apps.supportpoints.models import SupportPoint
+from weerbaar.core.geojson import feature_collection, point_feature
 
 COLUMNS = ["id", *MANAGER_FIELDS]
 PUBLIC_COLUMNS = [c for c in COLUMNS if not c.startswith("contact_")] + ["status", "origin"]
@@ -53,15 +54,8 @@ def export_geojson(points, *, with_contacts: bool = False) -> dict:
         props.pop("lat")
         props.pop("lon")
         props["demo"] = point.origin == Origin.DEMO
-        features.append(
-            {
-                "type": "Feature",
-                "id": str(point.pk),
-                "geometry": {"type": "Point", "coordinates": [point.lon, point.lat]},
-                "properties": props,
-            }
-        )
-    return {"type": "FeatureCollection", "features": features}
+        features.append(point_feature(point.pk, point.lon, point.lat, props))
+    return feature_collection(features)
 
 
 class ImportFailed(ValueError):  # noqa: N818

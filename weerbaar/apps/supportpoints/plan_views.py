@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict
 from weerbaar.apps.regions.models import Municipality
 from weerbaar.apps.supportpoints import coverage, planning, rights
 from weerbaar.apps.supportpoints.models import Plan
+from weerbaar.core.geojson import feature_collection, geojson_response, point_feature
 from weerbaar.core.maps import map_config
 
 router = Router(tags=["planning"])
@@ -204,19 +205,17 @@ def geo_plan(request: HttpRequest, plan_id: UUID):
     if plan is None:
         raise HttpError(404, f"Unknown plan: {plan_id}")
     features = [
-        {
-            "type": "Feature",
-            "id": site.code,
-            "geometry": {"type": "Point", "coordinates": [site.lon, site.lat]},
-            "properties": {
+        point_feature(
+            site.code,
+            site.lon,
+            site.lat,
+            {
                 "name": site.name,
                 "code": site.code,
                 "proxy": site.is_proxy,
                 "municipality_code": site.municipality.code,
             },
-        }
+        )
         for site in planning.proposed_sites(plan)
     ]
-    return JsonResponse(
-        {"type": "FeatureCollection", "features": features}, content_type="application/geo+json"
-    )
+    return geojson_response(feature_collection(features))
