@@ -2,7 +2,7 @@
 #   make run   creates .venv, installs, migrates the SQLite database under var/, loads the
 #              Drenthe reference and demo data, and serves http://127.0.0.1:$(PORT)
 #   make test  installs what the tests need (incl. Chromium and axe-core) and runs them all
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
@@ -11,7 +11,7 @@ export PORT
 .PHONY: run test install install-test browser lint messages clean
 
 $(BIN)/python:
-	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 2; }
+	@$(PYTHON) -c "import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else 1)" 2>/dev/null || { echo "Python 3.11 is needed (found: $(PYTHON))"; exit 2; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
