@@ -5,9 +5,11 @@ Pipeline (every step keeps a feasible selection and a proven lower bound):
 1. greedy construction, then fast interchange (`_interchange`) -> upper bound UB;
 2. Lagrangian relaxation on a sparse neighbourhood (`_lagrange`) -> lower bound LB, column
    fixing by reduced costs, and its selections re-polished by interchange;
-3. ``auto``/``exact`` only, while the gap is open: the truncated radius MILP (`_radius`)
-   with HiGHS, warm-started from the incumbent, widened until no row leaves its
-   neighbourhood (then the answer is proven optimal).
+3. while the gap is open, ``auto``: Lagrangian branch-and-bound on the columns
+   (`_branch`), cheap per node and strong where the LP bound is weak (small p);
+   ``exact``: the truncated radius MILP (`_radius`) with HiGHS, warm-started from the
+   incumbent, widened until no row leaves its neighbourhood. Both end with a proof of
+   optimality, or with the best bound when time runs out.
 
 ``fast`` stops after step 2 and reports its proven gap.
 """
@@ -17,6 +19,7 @@ from __future__ import annotations
 import numpy as np
 
 from ._base import OPTIMAL_GAP, check_count, relative_gap, row_blocks
+from ._branch import branch_and_bound
 from ._interchange import CostView, Interchange, greedy
 from ._lagrange import Cutoff, Lagrangian, neighbourhood
 from ._model import Outcome, SitingModel, nearest_assignment
@@ -63,8 +66,10 @@ class PMedian(SitingModel):
         search = _Search(view, rules, p, clock, seed)
         search.heuristic()
         search.relax(max_iter=1000 if method == "fast" else 2000)
-        if method != "fast" or not search.feasible():
+        if method == "exact" or not search.feasible():
             search.exact()
+        elif method == "auto" and not search.gap_closed():
+            branch_and_bound(search)
         return search.outcome(method)
 
 
@@ -89,6 +94,7 @@ class _Search:
         self.forced = np.zeros(rules.m, dtype=bool)
         self.excluded = np.zeros(rules.m, dtype=bool)
         self.nb = None
+        self.lam = None
         self.cutoff = Cutoff(_integral(view))
 
     def feasible(self) -> bool:
@@ -147,6 +153,7 @@ class _Search:
         lam0 = self.view.w * (0.5 * ic.d1.astype(np.float64) + 0.5 * ic.d2.astype(np.float64))
         st = lag.run(lam0, self.ub, self.clock, max_iter, on_selection, target=target)
         self.lb = max(self.lb, st.lb)
+        self.lam = st.lam  # warm start for the branch-and-bound
         # Each interchange start costs a full O(n m) pass: fewer of them on huge matrices.
         starts = POLISH_STARTS if self.view.n * self.view.m <= 2e7 else 2
         for key in sorted(seen, key=seen.get)[:starts]:
@@ -170,7 +177,7 @@ class _Search:
             lad = ladder(nb, self.view.w, columns, self.rules.m)
             model = build_model(lad, self.view.w, self.rules, columns, self.p, forced)
             start = warm_start(lad, columns, self.sel, self.rules.m) if self.feasible() else None
-            out = model.solve(self.clock.remaining(), self.seed, start)
+            out = model.solve(self.clock.remaining(), self.seed, start, heuristics=start is None)
             if out.status == "infeasible":
                 self.infeasible = True
                 return
