@@ -18,6 +18,9 @@ class Dataset(models.Model):
     is_derived = models.BooleanField(_("derived"), default=False)
     method = models.TextField(_("method"), blank=True)
     parameters = models.JSONField(default=dict, blank=True)
+    # A fingerprint of the rows as loaded, where a layer has one (the population layer): it
+    # changes exactly when a reload changes the rows, so a process may keep them in memory.
+    checksum = models.CharField(_("checksum"), max_length=64, blank=True)
 
     class Meta:
         ordering = ["key"]

@@ -38,12 +38,15 @@ import shapely
 from pyproj import Transformer
 from shapely.geometry.base import BaseGeometry
 
+from weerbaar.engines.travel import to_rd
+
 DERIVATION = "derived: CBS PC4 2021 spread over 500 m grid, scaled to CBS KWB 2024 municipal totals"
 PC4_FILE = "drenthe_pc4_2021_cbs.geojson"
 DISTRICTS_FILE = "drenthe_wijken_2024_cbs.geojson"
 TOTALS_FILE = "drenthe_kwb2024_gemeente_wijk.csv"
 
-_TO_RD = Transformer.from_crs("EPSG:4326", "EPSG:28992", always_xy=True)
+# WGS84 -> RD goes through the travel engine's `to_rd`, so that the population layer, the
+# support points and the road network share one projection; only the way back lives here.
 _TO_WGS84 = Transformer.from_crs("EPSG:28992", "EPSG:4326", always_xy=True)
 
 
@@ -90,9 +93,9 @@ class DemandPoint:
 # ---------------------------------------------------------------- readers
 
 
-def _to_rd(geometry: BaseGeometry) -> BaseGeometry:
+def _geometry_to_rd(geometry: BaseGeometry) -> BaseGeometry:
     def project(coords: np.ndarray) -> np.ndarray:
-        return np.column_stack(_TO_RD.transform(coords[:, 0], coords[:, 1]))
+        return np.column_stack(to_rd(coords[:, 0], coords[:, 1]))
 
     return shapely.make_valid(shapely.transform(geometry, project))
 
@@ -118,7 +121,7 @@ def read_postcode_areas(path: Path | str) -> list[PostcodeArea]:
             PostcodeArea(
                 code=str(props["postcode"]),
                 municipality_code=props["gemeente_code"],
-                geometry_rd=_to_rd(shapely.geometry.shape(feature["geometry"])),
+                geometry_rd=_geometry_to_rd(shapely.geometry.shape(feature["geometry"])),
                 residents_2021=_count(props.get("inwoners")),
                 age_total=_count(props.get("inw_leeftijd_totaal")),
                 age_0_14=_count(props.get("inw_0_14")),
@@ -137,7 +140,7 @@ def read_districts(path: Path | str) -> list[District]:
         District(
             code=f["properties"]["wijk_code"],
             municipality_code=f["properties"]["gemeente_code"],
-            geometry_rd=_to_rd(shapely.geometry.shape(f["geometry"])),
+            geometry_rd=_geometry_to_rd(shapely.geometry.shape(f["geometry"])),
         )
         for f in _features(path)
     ]

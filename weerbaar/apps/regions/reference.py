@@ -5,6 +5,7 @@ what should be there and writes only the difference, so a reload changes nothing
 """
 
 import csv
+import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,24 @@ KWB_FILE = "drenthe_kwb2024_gemeente_wijk.csv"
 MUNICIPALITIES_FILE = "drenthe_gemeenten_2022_cbs.geojson"
 DISTRICTS_FILE = "drenthe_wijken_2024_cbs.geojson"
 POSTCODE_AREAS_FILE = "drenthe_pc4_2021_cbs.geojson"
+DEMAND_POINTS_DATASET = "demand-points"
+# Every column of a demand point, by code rather than by database id, so the checksum of the
+# same layer is the same in every database.
+DEMAND_POINT_COLUMNS = (
+    "code",
+    "municipality__code",
+    "district__code",
+    "postcode_area__code",
+    "x",
+    "y",
+    "lon",
+    "lat",
+    "residents",
+    "age_65_plus",
+    "age_75_plus",
+    "age_85_plus",
+    "less_self_reliant",
+)
 
 
 @dataclass
@@ -132,8 +151,24 @@ def load_reference(data_dir: Path = DATA_DIR, region_code: str | None = None) ->
     points = [p for p in points if p.municipality_code in codes]
     report.counts["postcode_areas"] = _sync_postcode_areas(data_dir, points, municipality_ids)
     report.counts["demand_points"] = _sync_demand_points(points, municipality_ids)
-    report.counts["datasets"] = sync_rows(Dataset, "key", _datasets())
+    report.counts["datasets"] = sync_rows(Dataset, "key", _datasets(demand_points_checksum()))
     return report
+
+
+def layer_checksum(rows) -> str:
+    """SHA-256 over rows sorted on their first column (in Python: database collations differ).
+    `repr` of a float round-trips exactly, so any change to a value changes the checksum."""
+    digest = hashlib.sha256()
+    for row in sorted(rows, key=lambda r: r[0]):
+        digest.update(repr(tuple(row)).encode())
+        digest.update(b"\n")
+    return digest.hexdigest()
+
+
+def demand_points_checksum(model=DemandPoint) -> str:
+    """Checksum of the population layer as it stands in the database (read back after the
+    sync, so it describes what was written). `model` lets the migration pass its own."""
+    return layer_checksum(model.objects.values_list(*DEMAND_POINT_COLUMNS))
 
 
 def _sync_districts(data_dir: Path, kwb: list[dict], municipality_ids: dict) -> SyncCount:
@@ -207,7 +242,7 @@ def _sync_demand_points(points, municipality_ids: dict) -> SyncCount:
     )
 
 
-def _datasets() -> dict[str, dict]:
+def _datasets(population_checksum: str) -> dict[str, dict]:
     cbs = "CC BY 4.0 (Bron: CBS)"
     return {
         "municipalities": {
@@ -239,7 +274,7 @@ def _datasets() -> dict[str, dict]:
             "method": "The 2024 population per PC4 is derived: see demand-points.",
             "parameters": {},
         },
-        "demand-points": {
+        DEMAND_POINTS_DATASET: {
             "title": "Bevolkingslaag: vraagpunten op een raster van 500 m (afgeleid)",
             "source": "Afgeleid uit CBS PC4 2021 en CBS Kerncijfers wijken en buurten 2024",
             "licence": cbs,
@@ -252,5 +287,6 @@ def _datasets() -> dict[str, dict]:
                 "less_self_reliant_note": "estimate: national research puts the less "
                 "self-reliant at 20-25% of residents",
             },
+            "checksum": population_checksum,
         },
     }

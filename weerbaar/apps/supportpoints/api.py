@@ -264,7 +264,9 @@ def nearest_points(
     lon: float | None = None,
     limit: int = 3,
 ):
-    """The nearest support points in service, for a postcode (PC4) or a location."""
+    """The nearest support points in service, for a postcode (PC4) or a location.
+    travel_m is on foot: over the road network when the installation has one (points it does
+    not reach are left out), else straight_m × the detour factor (an assumption)."""
     if not 1 <= limit <= 20:
         raise HttpError(422, "limit must lie between 1 and 20")
     if postcode:

@@ -8,9 +8,9 @@ from pathlib import Path
 import numpy as np
 from django.conf import settings
 
+from weerbaar.apps.supportpoints import coverage
 from weerbaar.apps.supportpoints.models import SupportPoint
-from weerbaar.apps.supportpoints.states import Lifecycle
-from weerbaar.engines.travel import to_rd
+from weerbaar.engines.travel import straight_line_costs, to_rd
 
 CENTROIDS_FILE = Path(__file__).resolve().parents[2] / "data" / "drenthe_pc4_geonames_centroids.csv"
 
@@ -34,30 +34,48 @@ def locate_postcode(postcode: str) -> tuple[float, float] | None:
 class Nearby:
     point: SupportPoint
     straight_m: float
-    travel_m: float
+    travel_m: float  # on foot: by road when by_road, else straight_m × the detour factor
     walking_minutes: int
+    by_road: bool
+
+    @property
+    def travel_km(self) -> float:
+        return self.travel_m / 1000
 
 
 def nearest(lat: float, lon: float, limit: int = 3) -> list[Nearby]:
-    """The nearest points in service, by straight-line distance; travel distance is that ×
-    the detour factor (an assumption, see settings), walking at the norm's walking speed."""
-    points = list(
-        SupportPoint.objects.filter(status=Lifecycle.IN_SERVICE).select_related("municipality")
-    )
+    """The nearest points in service on foot, measured as the coverage analysis measures
+    (coverage.travel_costs): over the road network when the installation has one, else
+    straight line × the detour factor (an assumption, see settings). Points the road network
+    does not reach are left out, so the list may be shorter than `limit`, even empty.
+
+    By road the search has to stop somewhere: it goes as far as three times the detour
+    factor × the straight distance of the `limit`-th nearest point, which the `limit`
+    nearest by road practically always lie within."""
+    points = coverage.points_in_service()
     if not points:
         return []
-    px, py = to_rd([p.lon for p in points], [p.lat for p in points])
-    x, y = to_rd([lon], [lat])
-    distance = np.hypot(px - x[0], py - y[0])
-    detour = settings.WEERBAAR_DETOUR_FACTOR
-    speed = settings.WEERBAAR_WALKING_SPEED_KMH * 1000 / 60
-    order = np.argsort(distance, kind="stable")[:limit]
+    sites = coverage.sites_xy(points)
+    origin = np.column_stack(to_rd([lon], [lat]))
+    straight = straight_line_costs(origin, sites, detour=1.0)[0]
+    speed = settings.WEERBAAR_WALKING_SPEED_KMH * 1000 / 60  # metres a minute
+    reach = np.sort(straight)[min(limit, len(points)) - 1] * settings.WEERBAAR_DETOUR_FACTOR
+    norm = coverage.Norm(
+        mode="walk",
+        minutes=max(1.0, reach / speed),
+        speed_kmh=settings.WEERBAAR_WALKING_SPEED_KMH,
+        detour=settings.WEERBAAR_DETOUR_FACTOR,
+    )
+    travel = coverage.travel_costs(origin, sites, norm)[0]
+    by_road = coverage.by_road()
+    order = [i for i in np.argsort(travel, kind="stable") if np.isfinite(travel[i])][:limit]
     return [
         Nearby(
             points[i],
-            float(distance[i]),
-            float(distance[i] * detour),
-            int(np.ceil(distance[i] * detour / speed)),
+            float(straight[i]),
+            float(travel[i]),
+            int(np.ceil(travel[i] / speed)),
+            by_road,
         )
         for i in order
     ]

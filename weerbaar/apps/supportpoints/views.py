@@ -180,7 +180,7 @@ def rules_page(request):
 def nearest_page(request):
     postcode = request.GET.get("postcode", "").strip()
     lat, lon = request.GET.get("lat"), request.GET.get("lon")
-    results, error, located = None, None, None
+    results, error, located, unreachable = None, None, None, False
     if postcode:
         located = queries.locate_postcode(postcode)
         if located is None:
@@ -189,11 +189,17 @@ def nearest_page(request):
         try:
             located = (float(lat), float(lon))
         except ValueError:
-            error = _("This location could not be read.")
+            located = None
+        # float() accepts "nan" and "inf": the same range check as the API.
+        if located is None or not (-90 <= located[0] <= 90 and -180 <= located[1] <= 180):
+            located, error = None, _("This location could not be read.")
     if located:
         results = queries.nearest(*located, limit=3)
+        # No result while points are in service: the road network does not reach them.
+        in_service = SupportPoint.objects.filter(status=Lifecycle.IN_SERVICE)
+        unreachable = not results and in_service.exists()
     return render(
         request,
         "supportpoints/nearest.html",
-        {"postcode": postcode, "results": results, "error": error},
+        {"postcode": postcode, "results": results, "error": error, "unreachable": unreachable},
     )

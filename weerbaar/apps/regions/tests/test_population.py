@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 from collections import Counter
 from pathlib import Path
@@ -18,7 +19,9 @@ from weerbaar.apps.regions.population import (
     largest_remainder,
     read_districts,
     read_municipal_totals,
+    read_postcode_areas,
 )
+from weerbaar.engines.travel import to_rd
 
 DATA_DIR = Path(__file__).resolve().parents[3] / "data"
 # Offset so the squares lie in Drenthe and cell indexes are realistic (460, 1060).
@@ -168,6 +171,25 @@ def test_lon_lat_are_wgs84(areas, districts):
     point = derive_demand_points(areas, districts, TOTALS)[0]
     assert 6.0 < point.lon < 7.2 and 52.5 < point.lat < 53.3
     assert round(point.lon, 6) == point.lon
+
+
+def test_boundaries_are_projected_like_the_travel_engine_projects(tmp_path):
+    # One projection for the whole application: a grid point and a support point at the same
+    # place must get the same RD coordinates, or distances between them drift.
+    lon, lat = [6.50, 6.52, 6.52, 6.50], [52.99, 52.99, 53.00, 53.00]
+    ring = [[x, y] for x, y in zip(lon + lon[:1], lat + lat[:1], strict=True)]
+    feature = {
+        "type": "Feature",
+        "properties": {"postcode": "9401", "gemeente_code": "GM0106", "inwoners": 10},
+        "geometry": {"type": "Polygon", "coordinates": [ring]},
+    }
+    path = tmp_path / "pc4.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}))
+    (only,) = read_postcode_areas(path)
+    x, y = to_rd(lon, lat)
+    assert {tuple(c) for c in only.geometry_rd.exterior.coords} == set(
+        zip(x.tolist(), y.tolist(), strict=True)
+    )
 
 
 def test_deterministic_regardless_of_input_order(areas, districts):

@@ -12,7 +12,7 @@ from weerbaar.apps.regions.models import (
     PostcodeArea,
     Region,
 )
-from weerbaar.apps.regions.reference import load_reference
+from weerbaar.apps.regions.reference import demand_points_checksum, load_reference
 
 pytestmark = pytest.mark.django_db
 
@@ -57,6 +57,20 @@ def test_the_population_layer_is_marked_as_derived(reference_data):
     assert "derived" in layer.method
     assert layer.parameters["less_self_reliant_share"] == 0.20
     assert not Dataset.objects.get(key="municipalities").is_derived
+
+
+def test_the_population_layer_carries_the_checksum_of_its_rows(reference_data):
+    layer = Dataset.objects.get(key="demand-points")
+    assert len(layer.checksum) == 64
+    assert layer.checksum == demand_points_checksum()
+    assert not Dataset.objects.get(key="municipalities").checksum
+    point = DemandPoint.objects.order_by("code").first()
+    DemandPoint.objects.filter(pk=point.pk).update(residents=F("residents") + 1)
+    assert demand_points_checksum() != layer.checksum
+    report = load_reference()  # restores the row, and with it the checksum
+    assert report.counts["demand_points"].updated == 1
+    assert report.counts["datasets"].updated == 0
+    assert demand_points_checksum() == layer.checksum
 
 
 def test_reloading_changes_nothing(reference_data):

@@ -1,7 +1,10 @@
 """Coverage under a norm on the real Drenthe population layer and the demo network."""
 
+import numpy as np
 import pytest
 
+from weerbaar.apps.regions.models import Dataset
+from weerbaar.apps.regions.reference import DEMAND_POINTS_DATASET, load_reference
 from weerbaar.apps.supportpoints import coverage
 
 pytestmark = pytest.mark.django_db
@@ -115,3 +118,56 @@ def test_empty_numbers_take_their_defaults(client, support_network):
     body = client.get("/api/coverage?mode=bike&minutes=&speed_kmh=&detour=").json()
     assert body["norm"]["minutes"] == 30
     assert body["norm"]["speed_kmh"] == 15
+
+
+@pytest.fixture
+def empty_population_cache():
+    coverage._population_cache.clear()
+    yield
+    coverage._population_cache.clear()
+
+
+def same_population(a: coverage.Population, b: coverage.Population) -> bool:
+    arrays = ("codes", "xy", "lonlat", "municipality", "district", "postcode")
+    return all(np.array_equal(getattr(a, name), getattr(b, name)) for name in arrays) and all(
+        np.array_equal(a.values[m], b.values[m]) for m in coverage.MEASURES
+    )
+
+
+def test_the_population_is_kept_between_requests(
+    reference_data, empty_population_cache, django_assert_num_queries
+):
+    first = coverage.population()
+    with django_assert_num_queries(1):  # the checksum only
+        again = coverage.population()
+    assert again is first
+    assert same_population(first, coverage.read_population())
+    with pytest.raises(ValueError, match="read-only"):
+        first.values["residents"][0] = 0
+
+
+def test_a_reload_that_changes_the_layer_refreshes_the_kept_population(
+    reference_data, empty_population_cache, settings
+):
+    before = coverage.population()
+    settings.WEERBAAR_LESS_SELF_RELIANT_SHARE = 0.25
+    report = load_reference()
+    assert report.counts["demand_points"].updated > 10_000
+    after = coverage.population()
+    assert after is not before
+    assert same_population(after, coverage.read_population())
+    residents = after.values["residents"]
+    assert after.values["less_self_reliant"] == pytest.approx(residents * 0.25, abs=0.001)
+    assert before.values["less_self_reliant"] == pytest.approx(residents * 0.20, abs=0.001)
+    assert coverage.population() is after
+
+
+def test_a_changed_or_missing_checksum_is_not_trusted(reference_data, empty_population_cache):
+    layer = Dataset.objects.filter(key=DEMAND_POINTS_DATASET)
+    first = coverage.population()
+    layer.update(checksum="edited by hand")
+    second = coverage.population()
+    assert second is not first
+    assert same_population(first, second)
+    layer.update(checksum="")  # not loaded by load-reference: nothing is kept
+    assert coverage.population() is not coverage.population()
