@@ -9,8 +9,12 @@ for a covered row::
 plus fixed columns and group limits. Both are solved on the reduced matrix (merged rows,
 dominated columns dropped, rows already covered by fixed columns taken out), where MCLP
 uses ``sum_j y_j <= p`` and the selection is padded back to exactly p columns: extra
-columns never lower the coverage. A greedy (for MCLP followed by best-improvement swaps)
-gives the incumbent and warm start; the bound is HiGHS' MILP bound (``fast``: the LP
+columns never lower the coverage.
+
+MCLP runs `_mclp_search.CoverSearch`: greedy and swaps, the LP bound, a MILP on the LP's
+support, then fixing against that incumbent (reduced costs, rows that must be covered,
+probes) and the exact MILP on what is left (``fast`` stops before the fixing). LSCP: a
+greedy cover gives the warm start; the bound is HiGHS' MILP bound (``fast``: the LP
 relaxation).
 """
 
@@ -22,16 +26,10 @@ import numpy as np
 import scipy.sparse as sp
 
 from ._base import check_count, check_radius
+from ._mclp_search import CoverSearch
 from ._milp import INF, Milp, rule_rows
 from ._model import Outcome, SitingModel, nearest_assignment
-from .coverage import (
-    coverage,
-    covered_weight,
-    dominated,
-    greedy_cover,
-    merge_rows,
-    swap_cover,
-)
+from .coverage import coverage, covered_weight, dominated, greedy_cover, merge_rows
 
 
 class _Reduced:
@@ -78,49 +76,15 @@ class MCLP(SitingModel):
     def _run(self, problem, method, seed, clock):
         rules, p = problem.rules, self.p
         red = _Reduced(problem.costs, problem.w, self.radius, rules)
-        sub = rules.restrict(red.columns)
-        start, _ = greedy_cover(red.a.tocsc(), red.w, sub, p)
-        start = swap_cover(red.a, red.w, sub, start)
-        sel = red.columns[start] if len(start) else rules.fixed
-        outcome = _mclp_milp(red, rules, p).solve(
-            clock.remaining(), seed, _start_vector(red, start, p), relax=method == "fast"
-        )
-        bound = outcome.bound if outcome.bound is not None else None
-        if method != "fast" and outcome.x is not None:
-            sel = red.columns[outcome.x[: len(red.columns)] > 0.5]
+        search = CoverSearch(red, rules.restrict(red.columns), p, clock, seed)
+        search.run(fast=method == "fast")
+        sel = red.columns[search.sel]
         sel = rules.pad(np.union1d(sel, rules.fixed), p)
         value = covered_weight(problem.costs, problem.w, self.radius, sel)
-        info = {**red.info(), "method": method, "milp": outcome.status}
+        info = {**red.info(), **search.info, "method": method}
         assignment = nearest_assignment(problem.costs, sel, limit=self.radius)
-        total_bound = None if bound is None else bound + red.fixed_weight
-        return Outcome(sel, value, total_bound, assignment, red.uncoverable, info=info)
-
-
-def _mclp_milp(red: _Reduced, rules, p) -> Milp:
-    k, n = len(red.columns), red.a.shape[0]
-    link = sp.hstack([-red.a.astype(float), sp.identity(n, format="csr")], format="csr")
-    extra, lo, hi = rule_rows(rules, red.columns, k + n, p_hi=p)
-    col_lo = np.zeros(k + n)
-    col_lo[:k] = rules.fixed_mask[red.columns]
-    return Milp(
-        c=np.r_[np.zeros(k), red.w],
-        a=sp.vstack([link, extra], format="csr"),
-        row_lo=np.r_[np.full(n, -INF), lo],
-        row_hi=np.r_[np.zeros(n), hi],
-        col_lo=col_lo,
-        col_hi=np.ones(k + n),
-        integer=np.r_[np.ones(k, dtype=bool), np.zeros(n, dtype=bool)],
-        maximize=True,
-    )
-
-
-def _start_vector(red: _Reduced, start, p) -> np.ndarray | None:
-    if len(start) > p:
-        return None
-    y = np.zeros(len(red.columns))
-    y[start] = 1.0
-    z = np.minimum(red.a @ y, 1.0)
-    return np.r_[y, z]
+        bound = search.reported_bound() if np.isfinite(search.bound) else None
+        return Outcome(sel, value, bound, assignment, red.uncoverable, info=info)
 
 
 class LSCP(SitingModel):
