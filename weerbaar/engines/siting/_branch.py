@@ -62,6 +62,8 @@ def branch_and_bound(search, node_iterations: int = NODE_ITERATIONS) -> None:
     """
     rules, p, cutoff, clock = search.rules, search.p, search.cutoff, search.clock
     selectable = rules.allowed & ~search.excluded
+    if not search.can_scan(int(selectable.sum())):
+        return  # the neighbourhood below would outlast the time limit
     # The neighbourhood over the columns still in play: caps above it get larger.
     nb = neighbourhood(search.view.c, search.nb.threshold, selectable)
     lag = _NodeLagrangian(

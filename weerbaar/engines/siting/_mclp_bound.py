@@ -25,11 +25,11 @@ import numpy as np
 from ._lagrange import Cutoff
 from ._mclp_cover import Cover
 
-#: How the LP relaxation is solved (see `lp_relaxation`). HiGHS' default, the dual
-#: simplex, is several times slower on coverage LPs (1.4 s against 0.26 s on Drenthe).
+#: How the LP relaxation is solved (see `lp_relaxation`): covers of IPM_CELLS (rows x
+#: columns) or more give the primal simplex SIMPLEX_CAP seconds, then use the IPM.
 SIMPLEX_OPTIONS = (("simplex_strategy", 4),)
 IPM_OPTIONS = (("solver", "ipm"),)
-IPM_CELLS = 1_000_000
+IPM_CELLS, SIMPLEX_CAP = 1_000_000, 0.4
 
 
 class Threshold:
@@ -83,28 +83,43 @@ def lagrangian_value(cover: Cover, slack, sigma, forced=None, excluded=None):
 def lp_relaxation(cover: Cover, time_limit=None):
     """(LP solution y, multipliers u clipped to [0, w]) or None if HiGHS gives no duals.
 
-    Large covers use the interior point method, whose time hardly depends on p (Drenthe
-    p=60: 0.34 s against 0.77 s for the primal simplex, r=7 km: 0.62 s / 1.38 s, p=40:
-    0.33 s / 0.26 s); its crossover is kept, since vertex duals fix more columns than
-    interior ones. Small covers use the primal simplex (0.02 s against 0.07 s on
-    2,527 x 446).
+    The primal simplex is fastest on most coverage LPs (Drenthe p=40: 0.21 s, p=10:
+    0.07 s; the dual simplex, HiGHS' default, takes 1.4 s), but on very fractional ones
+    it slows down (p=60: 0.58 s, r=7 km: 1.49 s) where the interior point method's time
+    hardly moves (0.34 s, 0.62 s). So on large covers the simplex gets `SIMPLEX_CAP`
+    seconds, then the interior point method (with crossover: vertex duals fix more
+    columns than interior ones) takes over.
     """
     rows, cols = cover.a.shape
-    h = highspy.Highs()
-    h.setOptionValue("output_flag", False)
-    if time_limit is not None and np.isfinite(time_limit):
-        h.setOptionValue("time_limit", max(float(time_limit), 0.01))
-    for name, value in IPM_OPTIONS if rows * cols >= IPM_CELLS else SIMPLEX_OPTIONS:
-        h.setOptionValue(name, value)
-    h.passModel(cover.milp()._lp(True))
-    h.run()
-    sol = h.getSolution()
-    if not (sol.value_valid and sol.dual_valid):
+    lp = cover.milp()._lp(True)
+    first = time_limit
+    if rows * cols >= IPM_CELLS:
+        first = SIMPLEX_CAP if time_limit is None else min(SIMPLEX_CAP, time_limit)
+    sol = _solve_lp(lp, first, SIMPLEX_OPTIONS)
+    if sol is None and first != time_limit:
+        rest = None if time_limit is None else time_limit - first
+        sol = _solve_lp(lp, rest, IPM_OPTIONS) if rest is None or rest > 0 else None
+    if sol is None:
         return None
     y = np.asarray(sol.col_value, dtype=np.float64)[:cols]
     # HiGHS reports these duals >= 0 for the maximisation; clipping only guards round-off.
     u = np.clip(np.asarray(sol.row_dual, dtype=np.float64)[:rows], 0.0, cover.w)
     return y, u
+
+
+def _solve_lp(lp, time_limit, options):
+    """HiGHS' solution of `lp` if it finished with primal and dual values, else None."""
+    h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    if time_limit is not None and np.isfinite(time_limit):
+        h.setOptionValue("time_limit", max(float(time_limit), 0.01))
+    for name, value in options:
+        h.setOptionValue(name, value)
+    h.passModel(lp)
+    h.run()
+    sol = h.getSolution()
+    done = h.getModelStatus() == highspy.HighsModelStatus.kOptimal
+    return sol if done and sol.value_valid and sol.dual_valid else None
 
 
 def reduced_cost_fixing(cover: Cover, u, limit, forced, excluded) -> None:

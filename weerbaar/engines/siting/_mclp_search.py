@@ -21,6 +21,7 @@ from dataclasses import replace
 import numpy as np
 
 from ._mclp_bound import (
+    IPM_CELLS,
     Threshold,
     lagrangian,
     lp_relaxation,
@@ -59,9 +60,10 @@ TINY_CELLS = 20_000
 PROBE_CELLS, TRY_SHARE, TRY_MIN = 1_000_000, 2.0, 0.05
 #: ... and then probe for at most PROBE_TRY x that time.
 PROBE_TRY = 1.0
-#: Seconds kept back for mapping the answer back (and HiGHS' own overrun); HiGHS is not
-#: started with less than MIN_RUN seconds.
+#: Seconds kept back for mapping the answer back; HiGHS is not started with less than
+#: MIN_RUN seconds, and its limit is cut by its expected overrun (`for_highs`).
 MARGIN, MIN_RUN = 0.1, 0.02
+OVERRUN_SHARE, OVERRUN_MAX = 0.2, 0.3
 
 
 class CoverSearch:
@@ -99,9 +101,19 @@ class CoverSearch:
         for ``max(best, value)``."""
         self.bound = min(self.bound, max(self.best, value))
 
+    def tiny(self) -> bool:
+        rows, cols = self.cover.a.shape
+        return rows * cols < TINY_CELLS
+
     def left(self) -> float:
-        """Seconds HiGHS may still use; `MARGIN` is kept for mapping the answer back."""
+        """Seconds still to use; `MARGIN` is kept for mapping the answer back."""
         return self.clock.remaining() - MARGIN
+
+    def for_highs(self) -> float:
+        """The time limit to give HiGHS: it checks its clock between cut rounds and LP
+        solves, and on Drenthe overruns by up to 0.35 s."""
+        left = self.left()
+        return left - min(OVERRUN_MAX, OVERRUN_SHARE * left)
 
     def closed(self) -> bool:
         return self.threshold.rounded(self.bound) < self.threshold.limit(self.best)
@@ -118,20 +130,19 @@ class CoverSearch:
     def run(self, fast: bool) -> None:
         """Steps 1-5 (``fast``: 1-3) until the time is up or the gap is closed.
 
-        On tiny covers (below `TINY_CELLS`) ``auto`` hands the MILP over right after the
-        LP: it takes a few milliseconds there, as long as polishing would.
+        Tiny covers (below `TINY_CELLS`) go to the MILP right after the LP, also for
+        ``fast``: HiGHS solves them in a few milliseconds, sooner than polishing would.
         """
         self.heuristic()
         relaxed = self.relax()
-        rows, cols = self.cover.a.shape
-        tiny = rows * cols < TINY_CELLS
-        if relaxed and not self.closed() and (fast or not tiny):
-            self.polish()
-        if fast or self.closed():
+        if self.closed():
             return
-        if tiny:
+        if self.tiny():
             self.exact()
-        else:
+            return
+        if relaxed:
+            self.polish()
+        if not fast and not self.closed():
             self.solve(relaxed)
 
     def heuristic(self) -> None:
@@ -144,15 +155,16 @@ class CoverSearch:
 
     def relax(self) -> bool:
         """LP multipliers for the current cover and the bound L(u); False without duals."""
-        if self.left() < MIN_RUN:
+        if self.for_highs() < MIN_RUN:
             return False
-        res = lp_relaxation(self.cover, self.left())
+        res = lp_relaxation(self.cover, self.for_highs())
         if res is None:
             return False
         self.y, self.u = res
         self.lag, sel = lagrangian(self.cover, self.u)
         if sel is not None:
-            self.improve(self.cols[sel])
+            # Swaps cost as much as HiGHS' whole solve on tiny covers.
+            (self.offer if self.tiny() else self.improve)(self.cols[sel])
         self.tighten(self.lag)
         return True
 
@@ -172,7 +184,7 @@ class CoverSearch:
                 keep[mine] = True
             sub, cols = self.cover.restrict(keep)
             start = None if mine is None else sub.start(np.searchsorted(cols, mine))
-            limit = min(POLISH_SHARE * self.left(), POLISH_MAX)
+            limit = min(POLISH_SHARE * self.for_highs(), POLISH_MAX)
             if limit < MIN_RUN:
                 return
             out = run_highs(sub.milp(), limit, self.seed, start, options=POLISH_OPTIONS)
@@ -254,11 +266,13 @@ class CoverSearch:
             return True
         mine = self.local(self.sel)
         start = None if mine is None else cover.start(mine)
-        limit = min(self.left(), budget)
+        limit = min(self.for_highs(), budget)
         if limit < MIN_RUN:
             return False
         weak = cover.a.shape[1] > HEURISTIC_SHARE * self.base.a.shape[1]
         options = POLISH_OPTIONS if weak else MILP_OPTIONS
+        if cover.a.shape[0] * cover.a.shape[1] >= IPM_CELLS:
+            options += (("mip_lp_solver", "ipm"),)  # its root LP: 0.4 s, not 1.8 s (p=60)
         out = run_highs(cover.milp(), limit, self.seed, start, options=options)
         self.info["milp"] = out.status
         self.info["milp_size"] = [int(cover.a.shape[0]), int(cover.a.shape[1])]

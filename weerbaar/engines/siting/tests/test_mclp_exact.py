@@ -1,11 +1,14 @@
 """The exact MCLP machinery: folded rows, Lagrangian bounds, fixing and probes keep every
-optimum, checked against enumeration on small random instances with rules."""
+optimum. Checked against enumeration on small random instances with rules, and the whole
+pipeline (forced down its probing paths) against HiGHS on the plain model."""
 
+import functools
 import itertools
 from dataclasses import replace
 
 import numpy as np
 import pytest
+import scipy.sparse as sp
 
 import weerbaar.engines.siting._mclp_search as search
 from weerbaar.engines.siting import MCLP
@@ -18,6 +21,7 @@ from weerbaar.engines.siting._mclp_bound import (
 )
 from weerbaar.engines.siting._mclp_cover import Cover
 from weerbaar.engines.siting._mclp_probe import Prober
+from weerbaar.engines.siting._milp import INF, Milp, rule_rows
 from weerbaar.engines.siting._rules import ColumnRules
 from weerbaar.engines.siting.mclp import _Reduced
 
@@ -164,6 +168,7 @@ def test_restricted_cover_keeps_the_better_selections(seed):
 @pytest.fixture(params=["probe", "try"])
 def pipeline(request, monkeypatch):
     """Force the probing path (any size) or the MILP-first path with probes after it."""
+    monkeypatch.setattr(search, "TINY_CELLS", 0)
     if request.param == "probe":
         monkeypatch.setattr(search, "PROBE_CELLS", 0)
     else:
@@ -171,6 +176,42 @@ def pipeline(request, monkeypatch):
         monkeypatch.setattr(search, "TRY_MIN", 0.001)
         monkeypatch.setattr(search, "PROBE_TRY", 1e6)
     return request.param
+
+
+@functools.cache
+def _reference(seed) -> float:
+    """The optimum of `_larger(seed)` by HiGHS on the plain model (no reductions)."""
+    costs, w, p, radius, rules = _larger(seed)
+    n, m = costs.shape
+    full = ColumnRules(m, **rules)
+    a = sp.csr_matrix((costs <= radius) & full.allowed[None, :])
+    link = sp.hstack([-a.astype(float), sp.identity(n, format="csr")], format="csr")
+    extra, lo, hi = rule_rows(full, np.arange(m), m + n, p_hi=p, p_lo=p)
+    out = Milp(
+        c=np.r_[np.zeros(m), w],
+        a=sp.vstack([link, extra], format="csr"),
+        row_lo=np.r_[np.full(n, -INF), lo],
+        row_hi=np.r_[np.zeros(n), hi],
+        col_lo=np.r_[full.fixed_mask, np.zeros(n)].astype(float),
+        col_hi=np.ones(m + n),
+        integer=np.r_[np.ones(m, dtype=bool), np.zeros(n, dtype=bool)],
+        maximize=True,
+    ).solve()
+    assert out.status == "optimal"
+    return out.objective
+
+
+def _larger(seed):
+    """A few hundred rows and 40-70 columns: LP gaps that the fixing has to close."""
+    rng = np.random.default_rng(seed)
+    n, m = int(rng.integers(300, 500)), int(rng.integers(40, 70))
+    sites, points = rng.random((m, 2)) * 10, rng.random((n, 2)) * 10
+    costs = np.round(np.hypot(*(points[:, None, :] - sites[None, :, :]).transpose(2, 0, 1)), 2)
+    w = rng.integers(1, 100, n).astype(float)
+    rules = {"fixed": [0, 1]} if seed % 3 == 1 else {}
+    if seed % 2 == 0:
+        rules.update(groups=np.arange(m) % 4, max_per_group={0: 1, 1: 2})
+    return costs, w, int(rng.integers(5, 12)), float(rng.uniform(1.2, 2.2)), rules
 
 
 @pytest.mark.parametrize("seed", range(40))
@@ -182,6 +223,19 @@ def test_mclp_pipeline_matches_brute_force(seed, pipeline):
     assert result.status == "optimal" and result.objective == pytest.approx(best)
     fast = MCLP(p, radius, **rules).solve(costs, w, method="fast")
     assert fast.bound >= best - 1e-9 and fast.objective <= best + 1e-9
+
+
+def test_mclp_pipeline_with_fixing_matches_highs(pipeline):
+    """Instances where polishing leaves a gap, so fixing and probes must do their part."""
+    probed = 0
+    for seed in range(24):
+        costs, w, p, radius, rules = _larger(seed)
+        best = _reference(seed)
+        result = MCLP(p, radius, **rules).solve(costs, w)
+        assert result.status == "optimal" and result.objective == pytest.approx(best)
+        assert result.bound == pytest.approx(best)
+        probed += result.info.get("probes", 0) > 0
+    assert probed >= 5
 
 
 def test_fractional_offset_turns_off_integer_rounding():
