@@ -15,14 +15,12 @@ on the restricted problem hold for the original one as ``max(incumbent, bound)``
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
-import highspy
 import numpy as np
 import scipy.sparse as sp
 
-from ._milp import INF, Milp, MilpOutcome, rule_rows
+from ._milp import INF, Milp, rule_rows
 from ._rules import ColumnRules
 from .coverage import merge_rows
 
@@ -135,24 +133,3 @@ def _contains_must(a: sp.csr_matrix, must: np.ndarray) -> np.ndarray:
     out = np.zeros(a.shape[0], dtype=bool)
     out[overlap.indices[hit]] = True
     return out
-
-
-def run_highs(model: Milp, time_limit=None, seed=0, start=None, options=()) -> MilpOutcome:
-    """Solve the MILP `model` like `Milp.solve`, with extra HiGHS `options`."""
-    h = highspy.Highs()
-    h.setOptionValue("output_flag", False)
-    h.setOptionValue("random_seed", int(seed) % 2147483647)
-    h.setOptionValue("mip_rel_gap", 0.0)
-    h.setOptionValue("mip_abs_gap", 0.0)
-    if time_limit is not None and math.isfinite(time_limit):
-        h.setOptionValue("time_limit", max(float(time_limit), 0.01))
-    for name, value in options:
-        h.setOptionValue(name, value)
-    h.passModel(model._lp(relax=False))
-    if start is not None:
-        sol = highspy.HighsSolution()
-        sol.col_value = np.asarray(start, dtype=np.float64).tolist()
-        sol.value_valid = True
-        h.setSolution(sol)
-    h.run()
-    return model._outcome(h, relax=False)

@@ -28,8 +28,9 @@ from ._mclp_bound import (
     reduced_cost_fixing,
     row_forcing,
 )
-from ._mclp_cover import Cover, run_highs
+from ._mclp_cover import Cover
 from ._mclp_probe import Prober
+from ._milp import NO_HEURISTICS
 from .coverage import greedy_cover, swap_cover
 
 #: Columns with at least these LP values (and the incumbent's) make up the polishing MILPs.
@@ -38,14 +39,7 @@ SUPPORT = (0.3, 0.1)
 POLISH_OPTIONS = (("presolve", "off"),)
 #: The exact MILP keeps HiGHS' heuristics off (the start is strong; on Drenthe they triple
 #: its time) unless fixing left more than HEURISTIC_SHARE of the columns.
-MILP_OPTIONS = (
-    *POLISH_OPTIONS,
-    ("mip_heuristic_effort", 0.0),
-    ("mip_heuristic_run_rins", False),
-    ("mip_heuristic_run_rens", False),
-    ("mip_heuristic_run_root_reduced_cost", False),
-    ("mip_heuristic_run_feasibility_jump", False),
-)
+MILP_OPTIONS = (*POLISH_OPTIONS, *NO_HEURISTICS)
 HEURISTIC_SHARE = 0.75
 #: The polishing MILP may use this share of the remaining time, and at most POLISH_MAX s.
 POLISH_SHARE, POLISH_MAX = 0.25, 1.0
@@ -187,7 +181,7 @@ class CoverSearch:
             limit = min(POLISH_SHARE * self.for_highs(), POLISH_MAX)
             if limit < MIN_RUN:
                 return
-            out = run_highs(sub.milp(), limit, self.seed, start, options=POLISH_OPTIONS)
+            out = sub.milp().solve(limit, self.seed, start, options=POLISH_OPTIONS)
             if out.x is not None:
                 self.improve(self.cols[cols[out.x[: len(cols)] > 0.5]])
 
@@ -273,7 +267,7 @@ class CoverSearch:
         options = POLISH_OPTIONS if weak else MILP_OPTIONS
         if cover.a.shape[0] * cover.a.shape[1] >= IPM_CELLS:
             options += (("mip_lp_solver", "ipm"),)  # its root LP: 0.4 s, not 1.8 s (p=60)
-        out = run_highs(cover.milp(), limit, self.seed, start, options=options)
+        out = cover.milp().solve(limit, self.seed, start, options=options)
         self.info["milp"] = out.status
         self.info["milp_size"] = [int(cover.a.shape[0]), int(cover.a.shape[1])]
         if out.status == "infeasible":

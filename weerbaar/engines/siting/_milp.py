@@ -15,7 +15,7 @@ import scipy.sparse as sp
 
 INF = highspy.kHighsInf
 #: HiGHS options that switch off its primal heuristics (its own and the sub-MIPs).
-_NO_HEURISTICS = (
+NO_HEURISTICS = (
     ("mip_heuristic_effort", 0.0),
     ("mip_heuristic_run_rins", False),
     ("mip_heuristic_run_rens", False),
@@ -54,7 +54,8 @@ class Milp:
     maximize: bool = False
     offset: float = 0.0
 
-    def solve(self, time_limit=None, seed=0, start=None, relax=False, first=False, heuristics=True):
+    def solve(self, time_limit=None, seed=0, start=None, relax=False, first=False, heuristics=True,
+              options=()):  # fmt: skip
         """Solve with HiGHS.
 
         Parameters
@@ -72,6 +73,8 @@ class Milp:
         heuristics : bool
             Let HiGHS search for solutions of its own. With a strong `start` that search
             mostly repeats work (on p-median roots it took half of the LP iterations).
+        options : sequence of (name, value)
+            Further HiGHS options, set last.
         """
         h = highspy.Highs()
         h.setOptionValue("output_flag", False)
@@ -84,8 +87,10 @@ class Milp:
         if first:
             h.setOptionValue("mip_max_improving_sols", 1)
         if not heuristics:
-            for name, value in _NO_HEURISTICS:
+            for name, value in NO_HEURISTICS:
                 h.setOptionValue(name, value)
+        for name, value in options:
+            h.setOptionValue(name, value)
         h.passModel(self._lp(relax))
         if start is not None and not relax:
             sol = highspy.HighsSolution()
