@@ -110,11 +110,11 @@ class LSCP(SitingModel):
         start_ok = bool(covered.all())
         info = {**red.info(), "method": method}
         if method == "fast" and start_ok:
-            out = _lscp_milp(red, rules).solve(clock.remaining(), seed, relax=True)
+            out = cover_milp(red, rules).solve(clock.remaining(), seed, relax=True)
             sel, info["milp"] = red.columns[start], "lp"
         else:
             x0 = np.isin(np.arange(sub.m), start).astype(float) if start_ok else None
-            out = _lscp_milp(red, rules).solve(clock.remaining(), seed, x0)
+            out = cover_milp(red, rules).solve(clock.remaining(), seed, x0)
             info["milp"] = out.status
             if out.x is None:
                 proven = out.status == "infeasible"
@@ -128,11 +128,13 @@ class LSCP(SitingModel):
         return Outcome(sel, float(len(sel)), bound, assignment, red.uncoverable, info=info)
 
 
-def _lscp_milp(red: _Reduced, rules) -> Milp:
+def cover_milp(red: _Reduced, rules, p_hi=None, count=True) -> Milp:
+    """Every reduced row covered, at most `p_hi` columns; minimise the number of columns
+    (LSCP) or, with ``count=False``, feasibility only (p-center's radius test)."""
     k, n = len(red.columns), red.a.shape[0]
-    extra, lo, hi = rule_rows(rules, red.columns, k)
+    extra, lo, hi = rule_rows(rules, red.columns, k, p_hi=p_hi)
     return Milp(
-        c=np.ones(k),
+        c=np.ones(k) if count else np.zeros(k),
         a=sp.vstack([red.a.astype(float), extra], format="csr"),
         row_lo=np.r_[np.ones(n), lo],
         row_hi=np.r_[np.full(n, INF), hi],

@@ -20,13 +20,11 @@ selection can beat.
 from __future__ import annotations
 
 import numpy as np
-import scipy.sparse as sp
 
 from ._base import check_count, row_blocks
-from ._milp import INF, Milp, rule_rows
 from ._model import Outcome, SitingModel, nearest_assignment
 from .coverage import greedy_cover
-from .mclp import _Reduced
+from .mclp import _Reduced, cover_milp
 
 YES, NO, UNKNOWN = "yes", "no", "unknown"
 
@@ -131,7 +129,7 @@ class _Search:
         return np.union1d(red.columns[start], self.rules.fixed) if covered.all() else None
 
     def _lp_says_no(self, red) -> bool:
-        model = _cover_milp(red, self.rules, self.p)
+        model = cover_milp(red, self.rules, p_hi=self.p, count=False)
         return model.solve(self.clock.remaining(), self.seed, relax=True).status == "infeasible"
 
     def ask(self, r):
@@ -144,7 +142,7 @@ class _Search:
             return YES, witness
         if self._lp_says_no(red):
             return NO, None
-        out = _cover_milp(red, self.rules, self.p).solve(
+        out = cover_milp(red, self.rules, p_hi=self.p, count=False).solve(
             self.clock.remaining(), self.seed, first=True
         )
         if out.status == "infeasible":
@@ -152,21 +150,6 @@ class _Search:
         if out.x is None:
             return UNKNOWN, None
         return YES, np.union1d(red.columns[out.x > 0.5], self.rules.fixed)
-
-
-def _cover_milp(red: _Reduced, rules, p) -> Milp:
-    """Feasibility: cover every reduced row with at most p columns (objective 0)."""
-    k, n = len(red.columns), red.a.shape[0]
-    extra, lo, hi = rule_rows(rules, red.columns, k, p_hi=p)
-    return Milp(
-        c=np.zeros(k),
-        a=sp.vstack([red.a.astype(float), extra], format="csr"),
-        row_lo=np.r_[np.ones(n), lo],
-        row_hi=np.r_[np.full(n, INF), hi],
-        col_lo=rules.fixed_mask[red.columns].astype(float),
-        col_hi=np.ones(k),
-        integer=np.ones(k, dtype=bool),
-    )
 
 
 def _row_min(costs, cols) -> np.ndarray:
